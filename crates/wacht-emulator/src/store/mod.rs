@@ -1,0 +1,12 @@
+//! The emulator's data: records, the locked state, and the mutations the routes call.
+
+pub mod dto;
+mod invitations;
+mod members;
+pub mod models;
+mod orgs;
+mod roles;
+pub mod state;
+pub mod views;
+
+pub use state::{Kind, State};
