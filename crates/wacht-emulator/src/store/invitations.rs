@@ -55,11 +55,8 @@ impl State {
       .map(|o| o.name.clone())
       .ok_or_else(|| ApiError::not_found("organization not found"))?;
     if let Some(w) = req.workspace_id {
-      if !self
-        .workspaces
-        .get(&w)
-        .is_some_and(|w| w.organization_id == org_id)
-      {
+      let in_org = self.workspaces.get(&w).map(|w| w.organization_id) == Some(org_id);
+      if !in_org {
         return Err(ApiError::bad_request(
           "workspace does not belong to this organization",
         ));

@@ -89,6 +89,14 @@ impl State {
     Ok(v)
   }
 
+  /// A role that belongs to this org (not deployment-level, not another org's).
+  fn own_role(&self, org_id: i64, role_id: i64) -> bool {
+    self
+      .roles
+      .get(&role_id)
+      .is_some_and(|r| r.organization_id == Some(org_id))
+  }
+
   fn name_taken(&self, org_id: i64, name: &str, except: Option<i64>) -> bool {
     self
       .roles
@@ -100,11 +108,7 @@ impl State {
     if req.name.is_none() && req.permissions.is_none() {
       return Err(ApiError::bad_request("No fields to update"));
     }
-    if !self
-      .roles
-      .get(&role_id)
-      .is_some_and(|r| r.organization_id == Some(org_id))
-    {
+    if !self.own_role(org_id, role_id) {
       return Err(ApiError::not_found("Organization role not found"));
     }
     if let Some(n) = &req.name {
@@ -135,11 +139,7 @@ impl State {
   }
 
   pub fn delete_role(&mut self, org_id: i64, role_id: i64) -> ApiResult<Value> {
-    if !self
-      .roles
-      .get(&role_id)
-      .is_some_and(|r| r.organization_id == Some(org_id))
-    {
+    if !self.own_role(org_id, role_id) {
       return Err(ApiError::not_found("Organization role not found"));
     }
     self.roles.remove(&role_id);

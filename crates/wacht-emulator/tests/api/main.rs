@@ -1,0 +1,10 @@
+//! HTTP tests of the emulator over real sockets (one test binary, one module per area).
+
+mod common;
+mod errors;
+mod faults;
+mod invitations;
+mod members;
+mod organizations;
+mod persistence;
+mod roles;
