@@ -1,0 +1,144 @@
+'use strict';
+// Argument checks that run before anything is sent. Each failure is a ValidationError
+// (code `invalid_argument`) that names the argument and says what was wrong.
+
+const { invalidArgument } = require('./errors');
+
+const MAX_ID_LENGTH = 256;
+const MAX_TEXT_LENGTH = 64 * 1024;
+/** The real backend refuses bodies over 2 MiB; better to say so before sending. */
+const MAX_JSON_BODY = 2 * 1024 * 1024;
+// C0 and C1 control characters: never part of an id.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+    case 'number': return String(value);
+    case 'bigint': return 'a BigInt';
+    case 'symbol': return 'a symbol';
+    case 'function': return 'a function';
+    case 'undefined': return 'undefined';
+    default: return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  }
+}
+
+function fail(param, what, value) {
+  throw invalidArgument(param, `${param} must be ${what}, got ${describe(value)}`);
+}
+
+function wellFormed(param, value) {
+  if (typeof value.isWellFormed === 'function' ? !value.isWellFormed() : /\p{Surrogate}/u.test(value)) {
+    throw invalidArgument(param, `${param} contains invalid UTF-16 (a lone surrogate)`);
+  }
+}
+
+/** An id that becomes one path segment. */
+function id(param, value) {
+  if (typeof value !== 'string') fail(param, 'a string id', value);
+  if (value.length === 0) throw invalidArgument(param, `${param} must not be empty`);
+  if (value === '.' || value === '..') throw invalidArgument(param, `${param} must not be "." or ".."`);
+  if (value.length > MAX_ID_LENGTH) {
+    throw invalidArgument(param, `${param} is too long (${value.length} characters, at most ${MAX_ID_LENGTH})`);
+  }
+  if (CONTROL.test(value)) throw invalidArgument(param, `${param} must not contain control characters`);
+  wellFormed(param, value);
+  return value;
+}
+
+/** Free text (names, descriptions, search terms). */
+function text(param, value, { required = false, max = MAX_TEXT_LENGTH } = {}) {
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== 'string') fail(param, 'a string', value);
+  if (value.length > max) throw invalidArgument(param, `${param} is too long (${value.length} characters, at most ${max})`);
+  if (value.includes('\u0000')) throw invalidArgument(param, `${param} must not contain NUL characters`);
+  wellFormed(param, value);
+  return value;
+}
+
+function integer(param, value, min, max) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(param, `an integer from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+function boolean(param, value) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') fail(param, 'a boolean', value);
+  return value;
+}
+
+function oneOf(param, value, allowed) {
+  if (value === undefined || value === null) return undefined;
+  if (!allowed.includes(value)) fail(param, allowed.map((a) => JSON.stringify(a)).join(' or '), value);
+  return value;
+}
+
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** An options bag: `undefined` and `null` mean "none". */
+function options(param, value) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) fail(param, 'an object', value);
+  return value;
+}
+
+/** A request object: required, a plain object. */
+function request(param, value) {
+  if (!isPlainObject(value)) fail(param, 'a plain object', value);
+  return value;
+}
+
+/** JSON text of a value, or a ValidationError naming the argument. */
+function toJson(param, value, max = MAX_JSON_BODY) {
+  let json;
+  try {
+    json = JSON.stringify(value);
+  } catch (err) {
+    throw invalidArgument(param, `${param} cannot be sent as JSON: ${err.message}`);
+  }
+  if (json === undefined) fail(param, 'JSON-serializable', value);
+  if (json.length > max) {
+    throw invalidArgument(param, `${param} is too large (${json.length} bytes as JSON, at most ${max})`);
+  }
+  wellFormed(param, json);
+  return json;
+}
+
+/** Metadata: a plain object, sent as JSON text. */
+function metadata(param, value) {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) fail(param, 'a plain object', value);
+  return toJson(param, value);
+}
+
+function stringArray(param, value, { ids = false, required = false } = {}) {
+  if (value === undefined && !required) return undefined;
+  if (!Array.isArray(value)) fail(param, 'an array of strings', value);
+  value.forEach((item, i) => (ids ? id(`${param}[${i}]`, item) : text(`${param}[${i}]`, item, { required: true })));
+  return value;
+}
+
+module.exports = {
+  id,
+  text,
+  integer,
+  boolean,
+  oneOf,
+  options,
+  request,
+  toJson,
+  metadata,
+  stringArray,
+  isPlainObject,
+  fail,
+  MAX_TEXT_LENGTH,
+};

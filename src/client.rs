@@ -1,0 +1,434 @@
+//! `NativeClient`: one core client (one pooled HTTP client) per JS `WachtClient`, and one
+//! method per operation. Each returns a promise of the body text (`null` for operations
+//! that return nothing); lib/organizations.js parses it with `JSON.parse`.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{Function, Promise, PromiseRaw};
+use napi::{Env, Result};
+use napi_derive::napi;
+use wacht::organizations as ops;
+use wacht::{ClientConfig, Request, ReqwestTransport, Transport};
+
+use crate::cancel::CancelToken;
+use crate::errors::to_napi;
+use crate::events::{JsEventSink, NativeEvent};
+use crate::fetch_transport::{FetchRequest, FetchResult, FetchTransport};
+use crate::options::{
+  header_pairs, millis, CallOptions, EntityForm, ListInvitationsOptions, ListMembersOptions,
+  ListOrganizationsOptions, NativeConfig,
+};
+
+type Body<'env> = Result<PromiseRaw<'env, Option<String>>>;
+type Built = std::result::Result<Request, wacht::Error>;
+
+#[napi]
+pub struct NativeClient {
+  core: Arc<wacht::Client>,
+}
+
+fn invalid(message: String) -> napi::Error {
+  napi::Error::new(napi::Status::InvalidArg, message)
+}
+
+#[napi]
+impl NativeClient {
+  #[napi(constructor)]
+  pub fn new(
+    config: NativeConfig,
+    fetch: Option<Function<FetchRequest, Promise<FetchResult>>>,
+    on_event: Option<Function<NativeEvent, ()>>,
+  ) -> Result<Self> {
+    let mut core_config = ClientConfig::new(&config.base_url, config.api_key)
+      .and_then(|c| c.with_headers(header_pairs(config.headers)))
+      .map_err(|e| invalid(e.to_string()))?;
+    if let Some(timeout) = millis(config.timeout) {
+      core_config.timeout = timeout;
+    }
+    core_config.total_timeout = millis(config.total_timeout);
+    if let Some(n) = config.max_retries {
+      core_config.retry.max_retries = n;
+    }
+    core_config.user_agent = config.user_agent;
+
+    let transport: Arc<dyn Transport> = match fetch {
+      Some(f) => {
+        let tsfn = f
+          .build_threadsafe_function()
+          .callee_handled::<false>()
+          .weak::<true>()
+          .build()?;
+        Arc::new(FetchTransport::new(tsfn))
+      }
+      None => {
+        let extra_ca = match config.extra_ca_certs_file {
+          Some(path) => Some(
+            std::fs::read(&path)
+              .map_err(|e| invalid(format!("cannot read extra CA file {path:?}: {e}")))?,
+          ),
+          None => None,
+        };
+        let options = wacht::TransportOptions {
+          extra_root_certs_pem: extra_ca,
+        };
+        Arc::new(ReqwestTransport::new(&options).map_err(invalid)?)
+      }
+    };
+    let events = match on_event {
+      Some(f) => {
+        let tsfn = f
+          .build_threadsafe_function()
+          .callee_handled::<false>()
+          .weak::<true>()
+          .build()?;
+        Some(Arc::new(JsEventSink(tsfn)) as Arc<dyn wacht::EventSink>)
+      }
+      None => None,
+    };
+    let core =
+      wacht::Client::new(core_config, transport, events).map_err(|e| invalid(e.to_string()))?;
+    Ok(NativeClient {
+      core: Arc::new(core),
+    })
+  }
+
+  fn call<'env>(
+    &self,
+    env: &'env Env,
+    request: Built,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let core = self.core.clone();
+    let mut call = wacht::CallOptions {
+      cancel: cancel.map(|c| c.token.clone()),
+      ..Default::default()
+    };
+    if let Some(o) = options {
+      call.timeout = millis(o.timeout);
+      call.total_timeout = millis(o.total_timeout);
+      call.max_retries = o.max_retries;
+      call.headers = header_pairs(o.headers);
+      call.idempotency_key = o.idempotency_key;
+    }
+    env.spawn_future(async move {
+      let response = core
+        .execute(request.map_err(to_napi)?, call)
+        .await
+        .map_err(to_napi)?;
+      Ok(response.body)
+    })
+  }
+
+  #[napi]
+  pub fn list_organizations<'env>(
+    &self,
+    env: &'env Env,
+    query: Option<ListOrganizationsOptions>,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let request = ops::list_organizations(query.map(Into::into).unwrap_or_default());
+    self.call(env, Ok(request), options, cancel)
+  }
+
+  #[napi]
+  pub fn get_organization<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::get_organization(&organization_id),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn create_organization<'env>(
+    &self,
+    env: &'env Env,
+    form: EntityForm,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      Ok(ops::create_organization(form.into())),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn update_organization<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    form: EntityForm,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::update_organization(&organization_id, form.into()),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn delete_organization<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::delete_organization(&organization_id),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn list_organization_members<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    query: Option<ListMembersOptions>,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let query = query.map(Into::into).unwrap_or_default();
+    self.call(
+      env,
+      ops::list_organization_members(&organization_id, query),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn add_organization_member<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    json: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::add_organization_member(&organization_id, json),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn update_organization_member<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    member_id: String,
+    json: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::update_organization_member(&organization_id, &member_id, json),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn remove_organization_member<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    member_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::remove_organization_member(&organization_id, &member_id),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn list_organization_roles<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::list_organization_roles(&organization_id),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn create_organization_role<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    json: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::create_organization_role(&organization_id, json),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn update_organization_role<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    role_id: String,
+    json: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::update_organization_role(&organization_id, &role_id, json),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn delete_organization_role<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    role_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::delete_organization_role(&organization_id, &role_id),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn assign_organization_member_role<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    membership_id: String,
+    role_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let request = ops::assign_organization_member_role(&organization_id, &membership_id, &role_id);
+    self.call(env, request, options, cancel)
+  }
+
+  #[napi]
+  pub fn remove_organization_member_role<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    membership_id: String,
+    role_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let request = ops::remove_organization_member_role(&organization_id, &membership_id, &role_id);
+    self.call(env, request, options, cancel)
+  }
+
+  #[napi]
+  pub fn create_workspace_for_organization<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    form: EntityForm,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::create_workspace_for_organization(&organization_id, form.into()),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn list_organization_invitations<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    query: Option<ListInvitationsOptions>,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    let query = query.map(Into::into).unwrap_or_default();
+    self.call(
+      env,
+      ops::list_organization_invitations(&organization_id, query),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn create_organization_invitation<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    json: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::create_organization_invitation(&organization_id, json),
+      options,
+      cancel,
+    )
+  }
+
+  #[napi]
+  pub fn discard_organization_invitation<'env>(
+    &self,
+    env: &'env Env,
+    organization_id: String,
+    invitation_id: String,
+    options: Option<CallOptions>,
+    cancel: Option<&CancelToken>,
+  ) -> Body<'env> {
+    self.call(
+      env,
+      ops::discard_organization_invitation(&organization_id, &invitation_id),
+      options,
+      cancel,
+    )
+  }
+}
