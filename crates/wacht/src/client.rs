@@ -215,7 +215,10 @@ impl Client {
     let body = match &request.body {
       Body::None if request.method == Method::GET || request.method == Method::DELETE => None,
       // A body-less POST still says `content-length: 0`, as the official SDK's does.
-      Body::None => Some(Bytes::new()),
+      Body::None => {
+        headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+        None
+      }
       Body::Json(text) => {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         Some(Bytes::from(text.clone()))
