@@ -335,7 +335,6 @@ export declare class WachtClient {
   readonly organizations: OrganizationsApi;
   constructor(config: WachtConfig);
   getBaseUrl(): string;
-  toJSON(): { name?: string; baseUrl: string };
 }
 
 export declare class WachtClientStore {
