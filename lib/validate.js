@@ -29,8 +29,12 @@ function fail(param, what, value) {
   throw invalidArgument(param, `${param} must be ${what}, got ${describe(value)}`);
 }
 
+function isWellFormed(value) {
+  return typeof value.isWellFormed === 'function' ? value.isWellFormed() : !/\p{Surrogate}/u.test(value);
+}
+
 function wellFormed(param, value) {
-  if (typeof value.isWellFormed === 'function' ? !value.isWellFormed() : /\p{Surrogate}/u.test(value)) {
+  if (!isWellFormed(value)) {
     throw invalidArgument(param, `${param} contains invalid UTF-16 (a lone surrogate)`);
   }
 }
@@ -97,8 +101,41 @@ function request(param, value) {
   return value;
 }
 
-/** JSON text of a value, or a ValidationError naming the argument. */
+/**
+ * The first part of `value` that cannot become well-formed JSON text: a BigInt, a cycle,
+ * or a string or key with a lone surrogate (JSON.stringify escapes those as `\ud800`,
+ * which strict parsers on the server refuse). `[path, problem]`, or undefined.
+ */
+function findUnserializable(value, path, ancestors = new Set()) {
+  if (typeof value === 'bigint') return [path, 'is a BigInt'];
+  if (typeof value === 'string') return isWellFormed(value) ? undefined : [path, 'contains invalid UTF-16 (a lone surrogate)'];
+  if (value === null || typeof value !== 'object') return undefined;
+  if (typeof value.toJSON === 'function') return undefined;
+  if (ancestors.has(value)) return [path, 'is a circular reference'];
+  ancestors.add(value);
+  try {
+    const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
+    for (const key of keys) {
+      const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+      if (!Array.isArray(value) && !isWellFormed(key)) return [`${path}[key]`, 'has a key with invalid UTF-16 (a lone surrogate)'];
+      const found = findUnserializable(value[key], at, ancestors);
+      if (found) return found;
+    }
+  } finally {
+    ancestors.delete(value);
+  }
+  return undefined;
+}
+
+/** JSON text of a value, or a ValidationError naming the argument (and the bad field). */
 function toJson(param, value, max = MAX_JSON_BODY) {
+  const bad = findUnserializable(value, param);
+  if (bad) {
+    const [at, problem] = bad;
+    // Long keys would make the message huge: only a bounded path is shown.
+    const shown = at.length > 200 ? `${at.slice(0, 200)}...` : at;
+    throw invalidArgument(param, `${shown} ${problem}, so ${param} cannot be sent as JSON`);
+  }
   let json;
   try {
     json = JSON.stringify(value);
