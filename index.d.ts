@@ -328,6 +328,25 @@ export interface OrganizationsApi {
     requestOptions?: RequestOptions,
   ): Promise<OrganizationInvitationSummary>;
   discardOrganizationInvitation(organizationId: string, invitationId: string, requestOptions?: RequestOptions): Promise<void>;
+  /**
+   * Every organization, page after page (`options.limit` is the page size, default 100):
+   * `for await (const org of client.organizations.paginateOrganizations())`.
+   */
+  paginateOrganizations(options?: ListOrganizationsOptions, requestOptions?: RequestOptions): AutoPager<Organization>;
+  /** Every member of an organization, page after page. */
+  paginateOrganizationMembers(
+    organizationId: string,
+    options?: ListOrganizationMembersOptions,
+    requestOptions?: RequestOptions,
+  ): AutoPager<OrganizationMember>;
+}
+
+/** Items across pages. Nothing is fetched until iteration starts. */
+export interface AutoPager<T> extends AsyncIterable<T> {
+  /** One page at a time. */
+  pages(): AsyncIterableIterator<PaginatedResponse<T>>;
+  /** Every item; rejects (code `too_many_items`) rather than truncate when there are more than `max`. */
+  toArray(options: { max: number }): Promise<T[]>;
 }
 
 export declare class WachtClient {
@@ -447,6 +466,7 @@ export type WachtErrorCode =
   | 'invalid_response'
   | 'invalid_argument'
   | 'missing_api_key'
+  | 'too_many_items'
   | 'internal';
 
 export declare class WachtError extends Error {

@@ -8,6 +8,7 @@ const native = require('./native');
 const v = require('./validate');
 const { invalidArgument } = require('./errors');
 const { OPERATIONS, arity } = require('./operations');
+const { pager } = require('./pagination');
 const { makeFetchTransport } = require('./fetch-adapter');
 const { makeObserver } = require('./observe');
 const { headers: checkHeaders, MAX_RETRIES } = require('./call');
@@ -97,6 +98,11 @@ function bindOrganizations(client) {
     // Arguments the caller left out stay `undefined`: never a fallback to a global client.
     bound[name] = (...args) => operation(client, ...args.slice(0, n), ...padTo(args.slice(n, n + 1), 1));
   }
+  bound.paginateOrganizations = (options, requestOptions) => pager(bound.listOrganizations, options, requestOptions);
+  bound.paginateOrganizationMembers = (organizationId, options, requestOptions) => {
+    v.id('organizationId', organizationId);
+    return pager((o, r) => bound.listOrganizationMembers(organizationId, o, r), options, requestOptions);
+  };
   return Object.freeze(bound);
 }
 

@@ -92,6 +92,13 @@ async function officialShapesAndExtras(): Promise<void> {
   await client.organizations.discardOrganizationInvitation('1', inv.id);
   await client.organizations.getOrganization('1', { signal: AbortSignal.timeout(1000), timeout: 500, idempotencyKey: 'k' });
 
+  for await (const o of client.organizations.paginateOrganizations({ limit: 50 })) console.log(o.name);
+  const everyone: OrganizationMember[] = await client.organizations.paginateOrganizationMembers('1').toArray({ max: 1000 });
+  for await (const page of client.organizations.paginateOrganizations().pages()) console.log(page.has_more);
+  // @ts-expect-error toArray needs an explicit cap
+  await client.organizations.paginateOrganizations().toArray();
+  void everyone;
+
   await organizations.getOrganization('1', client);
   await organizations.listOrganizations({ limit: 1 }, client, { maxRetries: 0 });
   initClient({ apiKey: 'k' });
