@@ -42,6 +42,9 @@ const config = {
   orgs: 120,
   users: 2000,
   loadTimeRuns: quick ? 3 : 7,
+  // addOrganizationMember is counted (W warmup + N measured requests), not timed: see notes.
+  memberWarmup: Number(opt('member-warmup', quick ? 300 : 1000)),
+  memberRequests: Number(opt('member-requests', quick ? 2000 : 8000)),
 };
 const outDir = path.resolve(opt('out', path.join(BENCH_DIR, 'results')));
 
@@ -60,8 +63,9 @@ if (existsSync(nativePath)) {
 function git() {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'crates', 'lib', 'index.js', 'Cargo.toml'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    return dirty ? `${head} (+ uncommitted changes in ${[...new Set(dirty.split('\n').map((l) => l.slice(3)))].join(', ')})` : head;
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'crates', 'lib', 'index.js', 'Cargo.toml'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n').filter((l) => l.trim()).map((l) => l.slice(3));
+    return dirty.length ? `${head} (+ uncommitted changes in ${dirty.join(', ')})` : head;
   } catch {
     return 'unknown';
   }
@@ -74,6 +78,7 @@ const pkgVersion = (p) => {
   }
 };
 
+const countArgs = (w) => (w === 'addOrganizationMember' ? [String(config.memberWarmup), String(config.memberRequests)] : []);
 const isWrite = (w) => w === 'createOrganization' || w === 'addOrganizationMember';
 const serverArgs = (w) => ['--orgs', String(config.orgs), '--users', w === 'addOrganizationMember' ? String(config.users) : '0'];
 const log = (...a) => console.error(...a);
@@ -96,7 +101,7 @@ for (let rep = 1; rep <= config.reps; rep++) {
         if (config.capacity) {
           const s = shared || (await startServer(serverArgs(w), childEnv));
           try {
-            const r = await runJson('capacity.mjs', [w, String(c), String(config.durationMs), String(config.warmupMs)], { env: { BENCH_SERVER: JSON.stringify(s.info) } });
+            const r = await runJson('capacity.mjs', [w, String(c), String(config.durationMs), String(config.warmupMs), ...countArgs(w)], { env: { BENCH_SERVER: JSON.stringify(s.info) } });
             raw.capacity.push({ ...r, rep });
             if (r.available) log(`  rep ${rep} ${w} c=${c} server(wrk): ${Math.round(r.rps)} req/s${r.errors ? `, ${r.errors} errors` : ''}`);
           } finally {
@@ -106,9 +111,9 @@ for (let rep = 1; rep <= config.reps; rep++) {
         for (const cl of clients) {
           const s = shared || (await startServer(serverArgs(w), childEnv));
           try {
-            const r = await runJson('cell.mjs', [cl, w, String(c), String(config.durationMs), String(config.warmupMs)], {
+            const r = await runJson('cell.mjs', [cl, w, String(c), String(config.durationMs), String(config.warmupMs), ...countArgs(w)], {
               env: { ...childEnv, BENCH_SERVER: JSON.stringify(s.info) },
-              timeoutMs: config.durationMs + config.warmupMs + 60000,
+              timeoutMs: config.durationMs + config.warmupMs + 180000,
             });
             raw.cells.push({ ...r, rep });
             log(`  [${++done}/${nCells}] rep ${rep} ${w} c=${c} ${cl}: ${Math.round(r.rps)} req/s, p50 ${r.p50?.toFixed(2)} ms, ELU ${r.eluUsPerReq.toFixed(1)} µs/req${r.errors ? `, ${r.errors} errors` : ''}`);
@@ -158,7 +163,7 @@ const notes = [
   'CPU µs/req = `process.cpuUsage()` delta (user + system, every thread of the process: the native client\'s Rust/tokio threads included) / requests. ' +
     'ELU µs/req = `performance.eventLoopUtilization()` active time in the window / requests: main-thread time the call costs the application. RSS = at the end of the window.',
   'createOrganization: multipart `{name, description}`; each request creates a new organization. addOrganizationMember: JSON `{user_id, role_ids}`; request i adds user (i mod U) to org (i div U mod 120): every request is a distinct, successful add (no duplicate-member 400s). ' +
-    'Note: the emulator checks duplicates by scanning all members, so its per-add cost grows with the members added in the cell: the faster a client, the more it pays (wrk capacity is measured the same way).',
+    `The emulator checks for a duplicate by scanning every member, so its cost per add grows with the members added so far; a timed cell would make a faster client pay more. So this workload is counted, not timed: ${config.memberWarmup} warmup adds, then exactly ${config.memberRequests} measured adds, on a fresh server, for every client and for wrk (timed inside wrk's Lua): identical server work for all.`,
   'Server capacity: `wrk -t1 -c<N>` (one native load-generator thread; the machine has ' + machine().cores + ' cores shared by server and load generator, as in the client cells) sending the same request bytes, with its own 1 s warmup. ' +
     '"% of server" = client req/s / wrk req/s at the same concurrency.',
   'JSON.parse µs: the fastest of ~300 ms of 200-parse batches of the same response body, in a separate process.',
