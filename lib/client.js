@@ -37,9 +37,19 @@ function checkConfig(config) {
   }
 }
 
-function extraCaFile() {
-  const file = process.env.NODE_EXTRA_CA_CERTS;
-  return file ? file : undefined;
+/** The first set one of an environment variable and its lowercase twin. */
+function env(name) {
+  return process.env[name] || process.env[name.toLowerCase()] || undefined;
+}
+
+/** Network settings Node users set in the environment, read when the client is built. */
+function networkEnv() {
+  return {
+    extraCaCertsFile: process.env.NODE_EXTRA_CA_CERTS || undefined,
+    httpProxy: env('HTTP_PROXY'),
+    httpsProxy: env('HTTPS_PROXY'),
+    noProxy: env('NO_PROXY'),
+  };
 }
 
 class WachtClient {
@@ -60,7 +70,8 @@ class WachtClient {
           maxRetries: config.maxRetries ?? undefined,
           headers: checkHeaders('config.headers', config.headers ?? undefined),
           userAgent: USER_AGENT,
-          extraCaCertsFile: config.fetch ? undefined : extraCaFile(),
+          // With a custom fetch, the network is that fetch's business.
+          ...(config.fetch ? {} : networkEnv()),
         },
         config.fetch ? makeFetchTransport(config.fetch) : undefined,
         makeObserver(config.hooks, config.logger),

@@ -68,8 +68,14 @@ impl NativeClient {
           ),
           None => None,
         };
+        let proxy = wacht::ProxySettings {
+          http: config.http_proxy,
+          https: config.https_proxy,
+          no_proxy: config.no_proxy,
+        };
         let options = wacht::TransportOptions {
           extra_root_certs_pem: extra_ca,
+          proxy,
         };
         Arc::new(ReqwestTransport::new(&options).map_err(invalid)?)
       }

@@ -21,6 +21,10 @@ pub struct NativeConfig {
   pub user_agent: String,
   /// A PEM file of extra trusted roots (`NODE_EXTRA_CA_CERTS`).
   pub extra_ca_certs_file: Option<String>,
+  /// `HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY` as read from `process.env`.
+  pub http_proxy: Option<String>,
+  pub https_proxy: Option<String>,
+  pub no_proxy: Option<String>,
 }
 
 #[napi(object)]

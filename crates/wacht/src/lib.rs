@@ -28,7 +28,7 @@ pub use events::{Event, EventSink};
 pub use multipart::{FilePart, Form};
 pub use path::PathError;
 pub use request::{Body, Expect, Idempotency, Request};
-pub use reqwest_transport::{ReqwestTransport, TransportOptions};
+pub use reqwest_transport::{ProxySettings, ReqwestTransport, TransportOptions};
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;
 pub use tokio_util::sync::CancellationToken;

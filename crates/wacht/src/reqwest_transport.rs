@@ -19,6 +19,17 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct TransportOptions {
   /// PEM bundle of extra trusted roots (what `NODE_EXTRA_CA_CERTS` points at).
   pub extra_root_certs_pem: Option<Vec<u8>>,
+  pub proxy: ProxySettings,
+}
+
+/// Proxies as given by the caller (the Node binding reads `HTTP_PROXY`, `HTTPS_PROXY` and
+/// `NO_PROXY` from `process.env`); the process environment is not read behind its back.
+#[derive(Debug, Default, Clone)]
+pub struct ProxySettings {
+  pub http: Option<String>,
+  pub https: Option<String>,
+  /// Comma-separated hosts, domains and CIDRs that bypass the proxy.
+  pub no_proxy: Option<String>,
 }
 
 #[derive(Clone)]
@@ -33,6 +44,7 @@ impl ReqwestTransport {
       .pool_idle_timeout(POOL_IDLE_TIMEOUT)
       .connect_timeout(CONNECT_TIMEOUT)
       .tcp_nodelay(true);
+    builder = with_proxies(builder.no_proxy(), &options.proxy)?;
     if let Some(pem) = &options.extra_root_certs_pem {
       let certs = reqwest::Certificate::from_pem_bundle(pem)
         .map_err(|e| format!("extra CA certificates could not be read: {e}"))?;
@@ -43,6 +55,26 @@ impl ReqwestTransport {
       .map_err(|e| format!("HTTP client could not be built: {e}"))?;
     Ok(ReqwestTransport { client })
   }
+}
+
+fn with_proxies(
+  mut builder: reqwest::ClientBuilder,
+  proxy: &ProxySettings,
+) -> Result<reqwest::ClientBuilder, String> {
+  let bypass = || {
+    proxy
+      .no_proxy
+      .as_deref()
+      .and_then(reqwest::NoProxy::from_string)
+  };
+  let bad = |e: reqwest::Error| format!("proxy URL is not valid: {e}");
+  if let Some(url) = proxy.http.as_deref().filter(|u| !u.is_empty()) {
+    builder = builder.proxy(reqwest::Proxy::http(url).map_err(bad)?.no_proxy(bypass()));
+  }
+  if let Some(url) = proxy.https.as_deref().filter(|u| !u.is_empty()) {
+    builder = builder.proxy(reqwest::Proxy::https(url).map_err(bad)?.no_proxy(bypass()));
+  }
+  Ok(builder)
 }
 
 /// Redirects to another origin are not followed, so the `Authorization` header never
