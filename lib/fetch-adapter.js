@@ -37,6 +37,45 @@ async function readText(response, max) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Same-origin redirects are followed up to this many times, as by the native transport. */
+const MAX_REDIRECTS = 5;
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding']);
+
+/**
+ * Sends with `redirect: 'manual'` and follows only same-origin redirects, like the native
+ * transport (and with its method rules: 301/302/303 become a GET without body). A redirect
+ * to another origin, or one past the limit, comes back to the core, which reports it: the
+ * Authorization header never leaves the configured origin.
+ */
+async function fetchFollowingSameOrigin(userFetch, req, signal) {
+  const origin = new URL(req.url).origin;
+  let url = req.url;
+  let method = req.method;
+  let headers = req.headers;
+  let body = req.body == null ? undefined : req.body;
+  for (let hops = 0; ; hops += 1) {
+    const response = await userFetch(url, { method, headers, body, signal, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || response.status === 304 || !location || hops >= MAX_REDIRECTS) {
+      return response;
+    }
+    let next;
+    try {
+      next = new URL(location, url);
+    } catch {
+      return response;
+    }
+    if (next.origin !== origin) return response;
+    if (response.body && typeof response.body.cancel === 'function') await response.body.cancel().catch(() => {});
+    if ([301, 302, 303].includes(response.status) && method !== 'GET' && method !== 'HEAD') {
+      method = 'GET';
+      body = undefined;
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !BODY_HEADERS.has(k.toLowerCase())));
+    }
+    url = next.href;
+  }
+}
+
 function makeFetchTransport(userFetch) {
   return async function fetchTransport(req) {
     const controller = new AbortController();
@@ -46,14 +85,7 @@ function makeFetchTransport(userFetch) {
       controller.abort();
     }, req.timeoutMs);
     try {
-      const response = await userFetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body == null ? undefined : req.body,
-        signal: controller.signal,
-        // Redirects come back to the core, which refuses to follow them.
-        redirect: 'manual',
-      });
+      const response = await fetchFollowingSameOrigin(userFetch, req, controller.signal);
       const headers = {};
       response.headers.forEach((value, key) => {
         headers[key] = value;
