@@ -24,8 +24,10 @@ function load() {
         `(Node ${process.version}). It expected the optional dependency "${pkg}" to be installed. ` +
         'Fixes: (1) reinstall without omitting optional dependencies (npm install --include=optional); ' +
         '(2) if your lockfile was made on another OS, delete node_modules and package-lock.json and run npm install ' +
-        'again (npm bug https://github.com/npm/cli/issues/4828); (3) with a bundler, mark @wacht/backend as external ' +
-        '(see the README, "Bundlers and serverless"). Underlying error: ' + cause.message,
+        'again (npm bug https://github.com/npm/cli/issues/4828); (3) when node_modules is built on one machine for ' +
+        `another (Docker, AWS Lambda), install there or add "${pkg}" explicitly; (4) with a bundler, mark ` +
+        '@wacht/backend as external; edge runtimes cannot load native addons (see the README, "Installing, bundlers ' +
+        'and serverless"). Underlying error: ' + cause.message,
     );
     error.code = 'WACHT_NATIVE_BINDING_NOT_FOUND';
     error.cause = cause;
