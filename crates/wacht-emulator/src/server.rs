@@ -54,7 +54,7 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let shared = shared.clone();
         let router = router.clone();
-        let svc = service_fn(move |req| handle(shared.clone(), router.clone(), req));
+        let svc = service_fn(move |req: Request<Incoming>| handle(shared.clone(), router.clone(), req));
         let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), svc));
         tokio::spawn(async move {
           // Errors here are client disconnects or deliberate drops.
@@ -67,11 +67,15 @@ pub async fn serve(
   let _ = tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown()).await;
 }
 
-async fn handle(
+async fn handle<B>(
   shared: Arc<Shared>,
   router: Router,
-  req: Request<Incoming>,
-) -> Result<Response<Body>, BoxError> {
+  req: Request<B>,
+) -> Result<Response<Body>, BoxError>
+where
+  B: hyper::body::Body<Data = bytes::Bytes> + Send + 'static,
+  B::Error: Into<BoxError>,
+{
   let path = req.uri().path().to_string();
   if !path.starts_with(ADMIN_PREFIX) {
     if let Some(fault) = shared.faults.take(req.method().as_str(), &path) {
@@ -91,5 +95,65 @@ async fn handle(
     Ok(Ok(resp)) => Ok(resp),
     Ok(Err(never)) => match never {},
     Err(_) => Ok(envelope(500, "Something went wrong")),
+  }
+}
+
+#[cfg(test)]
+mod tests {
+  use super::*;
+  use crate::config::EmulatorConfig;
+  use crate::faults::FaultSpec;
+  use axum::routing::get;
+
+  fn shared() -> Arc<Shared> {
+    Arc::new(Shared::open(&EmulatorConfig::default()).unwrap())
+  }
+
+  fn get_req(path: &str) -> Request<Body> {
+    Request::builder().uri(path).body(Body::empty()).unwrap()
+  }
+
+  #[tokio::test]
+  async fn panic_becomes_500_envelope() {
+    let router = Router::new().route(
+      "/boom",
+      get(|| async {
+        if true {
+          panic!("handler bug");
+        }
+        "unreachable"
+      }),
+    );
+    let resp = handle(shared(), router, get_req("/boom")).await.unwrap();
+    assert_eq!(resp.status(), 500);
+    let body = http_body_util::BodyExt::collect(resp.into_body())
+      .await
+      .unwrap()
+      .to_bytes();
+    assert_eq!(
+      &body[..],
+      br#"{"errors":[{"message":"Something went wrong","code":500}]}"#
+    );
+  }
+
+  #[tokio::test]
+  async fn drop_fault_is_a_service_error_and_admin_is_exempt() {
+    let s = shared();
+    s.faults
+      .add(FaultSpec {
+        drop: Some(true),
+        times: Some(2),
+        ..Default::default()
+      })
+      .unwrap();
+    let router = Router::new().route("/_emulator/users", get(|| async { "ok" }));
+    assert!(
+      handle(s.clone(), router.clone(), get_req("/_emulator/users"))
+        .await
+        .is_ok()
+    );
+    assert!(handle(s.clone(), router.clone(), get_req("/organizations"))
+      .await
+      .is_err());
   }
 }

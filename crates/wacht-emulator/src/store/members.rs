@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use super::dto::{AddMember, ListMembersQuery, UpdateMember};
 use super::models::{Member, Role, User};
 use super::orgs::{cmp_nullable, paginate};
+use super::search::ilike_contains;
 use super::state::{Kind, State};
 use super::views;
 use crate::errors::{ApiError, ApiResult};
@@ -52,7 +53,7 @@ impl State {
       .filter(|(_, u)| {
         term
           .as_ref()
-          .is_none_or(|t| Self::search_text(u).contains(t))
+          .is_none_or(|t| ilike_contains(&Self::search_text(u), t))
       })
       .collect();
     let asc = q.sort_order.as_deref() == Some("asc");

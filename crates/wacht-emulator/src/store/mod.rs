@@ -6,6 +6,7 @@ mod members;
 pub mod models;
 mod orgs;
 mod roles;
+mod search;
 pub mod state;
 pub mod views;
 

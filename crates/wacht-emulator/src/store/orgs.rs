@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::dto::{EntityInput, ListOrgsQuery};
 use super::models::{Organization, Workspace};
+use super::search::ilike_contains;
 use super::state::{Kind, State};
 use super::views;
 use crate::errors::{ApiError, ApiResult};
@@ -50,11 +51,7 @@ impl State {
     let mut orgs: Vec<&Organization> = self
       .orgs
       .values()
-      .filter(|o| {
-        term
-          .as_ref()
-          .is_none_or(|t| o.name.to_lowercase().contains(t))
-      })
+      .filter(|o| term.as_ref().is_none_or(|t| ilike_contains(&o.name, t)))
       .collect();
     let key = q.sort_key.as_deref().unwrap_or("created_at");
     let asc = q
