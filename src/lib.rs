@@ -9,3 +9,10 @@ mod errors;
 mod events;
 mod fetch_transport;
 mod options;
+
+/// Panics on purpose, inside the async runtime, so the tests can show that a Rust panic
+/// rejects the promise and leaves the Node process running. Not part of the public API.
+#[napi_derive::napi(js_name = "__panicForTests")]
+pub async fn panic_for_tests() -> napi::Result<()> {
+  panic!("deliberate panic for the test suite");
+}
