@@ -53,8 +53,8 @@ function makeObserver(hooks, logger) {
     if (hook) call(hook, hooks, event);
     if (logger) {
       const [level, line] = logLine(event);
-      const fn = typeof logger[level] === 'function' ? logger[level] : logger.warn;
-      call(fn, logger, line);
+      // A logger without `debug` gets only retries and errors.
+      if (typeof logger[level] === 'function') call(logger[level], logger, line);
     }
   };
 }
