@@ -4,7 +4,8 @@
 
 mod cancel;
 mod client;
-mod emulator;
+// `pub` so that `cargo clippy --all-targets` (a test build) sees the napi exports as used.
+pub mod emulator;
 mod errors;
 mod events;
 mod fetch_transport;
