@@ -58,3 +58,5 @@ function cleanOptions(options) {
 }
 
 module.exports = { startEmulator }
+// So `export default` in testing.d.ts holds for require() as well as import.
+module.exports.default = module.exports

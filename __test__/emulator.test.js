@@ -243,7 +243,7 @@ describe('faults', () => {
     const limited = await api('GET', '/organizations')
     expect(limited.status).toBe(429)
     expect(limited.headers.get('retry-after')).toBe('3')
-    expect(limited.body).toEqual(envelope(429, 'Rate limit exceeded'))
+    expect(limited.body).toEqual(envelope(429, 'Rate limit exceeded. Retry after 3 seconds'))
   })
 
   test('delayMs delays, drop makes fetch reject, clearFaults and removeFault', async () => {

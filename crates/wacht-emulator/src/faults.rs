@@ -107,6 +107,18 @@ impl FaultSpec {
         }
         r
       }
+      // The backend's own rate-limit text (wire-spec §3.12), N defaulting to 60.
+      (None, _) if status == 429 => {
+        let n = match &self.retry_after {
+          Some(Value::Number(n)) => n.to_string(),
+          Some(Value::String(s)) if s.parse::<u64>().is_ok() => s.clone(),
+          _ => "60".to_string(),
+        };
+        envelope(
+          429,
+          &format!("Rate limit exceeded. Retry after {n} seconds"),
+        )
+      }
       (None, _) if status >= 400 => envelope(status, default_message(status)),
       (None, _) => json_response(code, &serde_json::json!({})),
     };
@@ -246,5 +258,17 @@ mod tests {
   #[test]
   fn rejects_empty_action() {
     assert!(Faults::default().add(FaultSpec::default()).is_err());
+  }
+
+  #[test]
+  fn rate_limit_default_body_uses_the_backend_text() {
+    let spec = FaultSpec {
+      status: Some(429),
+      retry_after: Some(serde_json::json!(5)),
+      ..Default::default()
+    };
+    let resp = spec.response().unwrap();
+    assert_eq!(resp.headers()["retry-after"], "5");
+    assert_eq!(resp.status(), 429);
   }
 }
