@@ -16,7 +16,7 @@ mod server;
 mod shared;
 mod store;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
@@ -73,12 +73,18 @@ impl Emulator {
   }
 
   /// Base URL, e.g. `http://127.0.0.1:8787` (no trailing slash, no path).
+  /// Bound to all interfaces (`0.0.0.0` / `::`), it names the loopback address, which
+  /// is what a local client can always reach.
   pub fn url(&self) -> String {
     let addr = self.inner.addr;
-    if addr.is_ipv6() {
-      format!("http://[{}]:{}", addr.ip(), addr.port())
-    } else {
-      format!("http://{addr}")
+    let ip = match addr.ip() {
+      IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+      IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+      ip => ip,
+    };
+    match ip {
+      IpAddr::V6(ip) => format!("http://[{ip}]:{}", addr.port()),
+      IpAddr::V4(ip) => format!("http://{ip}:{}", addr.port()),
     }
   }
 

@@ -358,3 +358,18 @@ async fn concurrent_creates_are_consistent() {
   let v = t.get("/organizations?limit=1000").await.json();
   assert_eq!(v["data"].as_array().unwrap().len(), 200);
 }
+
+#[tokio::test]
+async fn url_names_loopback_when_bound_to_all_interfaces() {
+  let t = crate::common::T::with(wacht_emulator::EmulatorConfig {
+    host: "0.0.0.0".into(),
+    ..Default::default()
+  })
+  .await;
+  assert!(
+    t.emu.url().starts_with("http://127.0.0.1:"),
+    "{}",
+    t.emu.url()
+  );
+  assert_eq!(t.get("/organizations").await.code(), 200);
+}
