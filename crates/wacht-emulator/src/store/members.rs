@@ -5,9 +5,8 @@ use std::cmp::Ordering;
 use serde_json::{json, Value};
 
 use super::dto::{AddMember, ListMembersQuery, UpdateMember};
+use super::listing::{cmp_nullable, ilike_contains, paginate};
 use super::models::{Member, Role, User};
-use super::orgs::{cmp_nullable, paginate};
-use super::search::ilike_contains;
 use super::state::{Kind, State};
 use super::views;
 use crate::errors::{ApiError, ApiResult};

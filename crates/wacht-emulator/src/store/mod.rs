@@ -2,11 +2,11 @@
 
 pub mod dto;
 mod invitations;
+mod listing;
 mod members;
 pub mod models;
 mod orgs;
 mod roles;
-mod search;
 pub mod state;
 pub mod views;
 

@@ -1,37 +1,19 @@
 //! Organizations and workspaces.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
 use super::dto::{EntityInput, ListOrgsQuery};
+use super::listing::{ilike_contains, paginate};
 use super::models::{Organization, Workspace};
-use super::search::ilike_contains;
 use super::state::{Kind, State};
 use super::views;
 use crate::errors::{ApiError, ApiResult};
 use crate::ids::now;
 
 /// Where uploaded images "live". Nothing is stored; the URL just has the real layout.
-pub const CDN: &str = "https://cdn.wacht.emulator/deployments/1";
-
-/// Apply limit/offset with has_more via limit+1, mirroring the real SQL (wire-spec §3.7).
-pub fn paginate<T>(items: Vec<T>, limit: i32, offset: i64) -> ApiResult<(Vec<T>, bool)> {
-  // Postgres rejects a negative OFFSET and a LIMIT below zero (limit+1 < 0): 500.
-  if offset < 0 || limit < -1 {
-    return Err(ApiError::internal());
-  }
-  let fetch = (limit as i64 + 1) as usize;
-  let mut page: Vec<T> = items
-    .into_iter()
-    .skip(offset as usize)
-    .take(fetch)
-    .collect();
-  let has_more = page.len() as i64 > limit as i64;
-  page.truncate(limit.max(0) as usize);
-  Ok((page, has_more))
-}
+const CDN: &str = "https://cdn.wacht.emulator/deployments/1";
 
 impl State {
   pub fn list_orgs(&self, q: &ListOrgsQuery) -> ApiResult<Value> {
@@ -229,16 +211,6 @@ impl State {
   }
 }
 
-pub fn ids_where<T>(map: &std::collections::BTreeMap<i64, T>, f: impl Fn(&T) -> bool) -> Vec<i64> {
+fn ids_where<T>(map: &std::collections::BTreeMap<i64, T>, f: impl Fn(&T) -> bool) -> Vec<i64> {
   map.iter().filter(|(_, v)| f(v)).map(|(k, _)| *k).collect()
-}
-
-/// Postgres ordering of nullable text: NULLs sort after every value ascending.
-pub fn cmp_nullable(a: Option<&str>, b: Option<&str>) -> Ordering {
-  match (a, b) {
-    (Some(x), Some(y)) => x.cmp(y),
-    (None, None) => Ordering::Equal,
-    (None, Some(_)) => Ordering::Greater,
-    (Some(_), None) => Ordering::Less,
-  }
 }
