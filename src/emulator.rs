@@ -44,9 +44,12 @@ pub async fn start_emulator(options: Option<EmulatorOptions>) -> Result<Emulator
       config.seed_users = s;
     }
   }
-  let emulator = Emulator::start(config)
-    .await
-    .map_err(|e| Error::new(Status::GenericFailure, format!("could not start the Wacht emulator: {e}")))?;
+  let emulator = Emulator::start(config).await.map_err(|e| {
+    Error::new(
+      Status::GenericFailure,
+      format!("could not start the Wacht emulator: {e}"),
+    )
+  })?;
   Ok(EmulatorHandle { emulator })
 }
 
@@ -71,7 +74,10 @@ impl EmulatorHandle {
   }
 
   /// Add a user; returns it (`id`, names, `primary_email_address`, ...).
-  #[napi(ts_args_type = "user?: Record<string, unknown>", ts_return_type = "Record<string, unknown>")]
+  #[napi(
+    ts_args_type = "user?: Record<string, unknown>",
+    ts_return_type = "Record<string, unknown>"
+  )]
   pub fn create_user(&self, user: Option<Value>) -> Result<Value> {
     let user: NewUser = match user {
       None | Some(Value::Null) => NewUser::default(),
@@ -89,7 +95,8 @@ impl EmulatorHandle {
   /// Register a fault; returns its id.
   #[napi(ts_args_type = "spec: Record<string, unknown>")]
   pub fn add_fault(&self, spec: Value) -> Result<u32> {
-    let spec: FaultSpec = serde_json::from_value(spec).map_err(|e| invalid(format!("invalid fault: {e}")))?;
+    let spec: FaultSpec =
+      serde_json::from_value(spec).map_err(|e| invalid(format!("invalid fault: {e}")))?;
     let id = self.emulator.add_fault(spec).map_err(invalid)?;
     u32::try_from(id).map_err(|_| invalid("too many faults"))
   }
