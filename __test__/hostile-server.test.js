@@ -370,11 +370,7 @@ describe.each(TRANSPORTS)('garbage and bad encodings (%s)', (_label, transport) 
     expectNotSyntaxError(r.error);
   });
 
-  // BUG (fetch transport): src/fetch_transport.rs FetchResult.body is a String, so
-  // lib/fetch-adapter.js must decode the bytes and invalid UTF-8 silently becomes U+FFFD;
-  // the call resolves with corrupted data instead of rejecting. Skipped there until fixed.
-  const utf8Test = transport.fetch ? test.skip : test;
-  utf8Test('a 200 with an invalid UTF-8 body: invalid_response, never SyntaxError nor silent U+FFFD', async () => {
+  test('a 200 with an invalid UTF-8 body: invalid_response, never SyntaxError nor silent U+FFFD', async () => {
     const server = await misbehaving({
       onRequest(socket) {
         const body = Buffer.concat([Buffer.from('{"id":"org_'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]);

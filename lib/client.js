@@ -17,11 +17,37 @@ const { version } = require('../package.json');
 const DEFAULT_BASE_URL = 'https://api.wacht.dev';
 const USER_AGENT = `@wacht/backend/${version} (native; node/${process.version}; ${process.platform}-${process.arch})`;
 
+const MAX_API_KEY_LENGTH = 4096;
+const MAX_BASE_URL_LENGTH = 2048;
+
+/** The key becomes a header value: printable ASCII only. Its value is never echoed. */
+function checkApiKey(apiKey) {
+  if (apiKey === undefined || apiKey === null || apiKey === '') return;
+  if (typeof apiKey !== 'string') v.fail('config.apiKey', 'a string', apiKey);
+  if (apiKey.length > MAX_API_KEY_LENGTH) {
+    throw invalidArgument('config.apiKey', `config.apiKey is too long (${apiKey.length} characters, at most ${MAX_API_KEY_LENGTH})`);
+  }
+  if (!/^[\x20-\x7e]+$/.test(apiKey)) {
+    throw invalidArgument('config.apiKey', 'config.apiKey must be printable ASCII (no CR, LF, NUL or other control characters)');
+  }
+}
+
+function checkBaseUrl(baseUrl) {
+  if (baseUrl === undefined || baseUrl === null) return;
+  if (typeof baseUrl !== 'string') v.fail('config.baseUrl', 'a string URL', baseUrl);
+  if (baseUrl.length > MAX_BASE_URL_LENGTH) {
+    throw invalidArgument('config.baseUrl', `config.baseUrl is too long (${baseUrl.length} characters, at most ${MAX_BASE_URL_LENGTH})`);
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(baseUrl)) {
+    throw invalidArgument('config.baseUrl', 'config.baseUrl must not contain whitespace or control characters');
+  }
+}
+
 function checkConfig(config) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) v.fail('config', 'an object', config);
   const { apiKey, baseUrl, timeout, totalTimeout, maxRetries, fetch, name, store } = config;
-  if (apiKey !== undefined && apiKey !== null && typeof apiKey !== 'string') v.fail('config.apiKey', 'a string', apiKey);
-  if (baseUrl !== undefined && baseUrl !== null && typeof baseUrl !== 'string') v.fail('config.baseUrl', 'a string URL', baseUrl);
+  checkApiKey(apiKey);
+  checkBaseUrl(baseUrl);
   // Like the official SDK, 0 (or no value) means the default of 30000 ms.
   if (timeout !== undefined && timeout !== null && (typeof timeout !== 'number' || !(timeout >= 0) || !Number.isFinite(timeout))) {
     v.fail('config.timeout', 'a non-negative number of milliseconds', timeout);

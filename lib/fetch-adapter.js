@@ -14,12 +14,15 @@ function classify(err, timedOut) {
   return { errorKind: 'io', errorMessage: message };
 }
 
-/** Reads at most `max` bytes of body; `null` when it is larger. */
-async function readText(response, max) {
+/**
+ * Reads at most `max` bytes of body; `null` when it is larger. Bytes, not text: the core
+ * checks the UTF-8, so a broken body is an error instead of silent U+FFFD.
+ */
+async function readBytes(response, max) {
   const body = response.body;
   if (!body || typeof body.getReader !== 'function') {
-    const text = await response.text();
-    return Buffer.byteLength(text) > max ? null : text;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return bytes.length > max ? null : bytes;
   }
   const reader = body.getReader();
   const chunks = [];
@@ -34,7 +37,7 @@ async function readText(response, max) {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Same-origin redirects are followed up to this many times, as by the native transport. */
@@ -90,7 +93,7 @@ function makeFetchTransport(userFetch) {
       response.headers.forEach((value, key) => {
         headers[key] = value;
       });
-      const body = await readText(response, req.maxResponseBytes);
+      const body = await readBytes(response, req.maxResponseBytes);
       if (body === null) {
         return { errorKind: 'too_large', errorMessage: `response body exceeds the ${req.maxResponseBytes}-byte limit` };
       }

@@ -30,7 +30,7 @@ pub struct FetchRequest {
 pub struct FetchResult {
   pub status: Option<u32>,
   pub headers: Option<HashMap<String, String>>,
-  pub body: Option<String>,
+  pub body: Option<Buffer>,
   pub error_kind: Option<String>,
   pub error_message: Option<String>,
 }
@@ -121,6 +121,9 @@ fn into_response(result: FetchResult) -> Result<HttpResponse, TransportError> {
   Ok(HttpResponse {
     status,
     headers,
-    body: result.body.unwrap_or_default().into(),
+    body: result
+      .body
+      .map(|b| bytes::Bytes::copy_from_slice(&b))
+      .unwrap_or_default(),
   })
 }
