@@ -14,6 +14,7 @@ export function machine() {
     memGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
     date: new Date().toISOString(),
   };
 }

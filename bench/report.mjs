@@ -11,7 +11,8 @@ export function renderMarkdown(res) {
   const L = [];
   L.push('# Benchmark: official `@wacht/backend` vs this package (native) vs raw undici');
   L.push('');
-  L.push(`Machine: **${meta.machine.cpu}**, ${meta.machine.cores} cores, ${meta.machine.memGB} GB, ${meta.machine.os}; Node ${meta.machine.node}; ${meta.machine.date}.`);
+  L.push(`Machine: **${meta.machine.cpu}**, ${meta.machine.cores} cores, ${meta.machine.memGB} GB, ${meta.machine.os}; Node ${meta.machine.node}; ${meta.machine.date}.` +
+    (meta.machine.loadavg ? ` Load average (1/5/15 min) at the start ${meta.machine.loadavg.join(' / ')}, at the end ${meta.loadavgEnd ? meta.loadavgEnd.join(' / ') : '?'} (other work shared the machine).` : ''));
   L.push(`Commit ${meta.git}; native binary ${meta.nativeBinary}. Official SDK ${meta.officialVersion}; undici ${meta.undiciVersion}.`);
   L.push(`Per cell: ${config.warmupMs} ms warmup + ${config.durationMs} ms measured, ${config.reps} repetition(s), each cell in a fresh Node process; ` +
     'figures are the median with the (min–max) over repetitions. The shared machine is noisy: compare ratios within this run, not absolute numbers across runs.');

@@ -83,6 +83,7 @@ const isWrite = (w) => w === 'createOrganization' || w === 'addOrganizationMembe
 const serverArgs = (w) => ['--orgs', String(config.orgs), '--users', w === 'addOrganizationMember' ? String(config.users) : '0'];
 const log = (...a) => console.error(...a);
 const t0 = Date.now();
+const machineAtStart = machine();
 const raw = { cells: [], capacity: [] };
 
 const nCells = config.reps * config.workloads.length * config.concurrencies.length * config.clients.length;
@@ -172,7 +173,8 @@ const notes = [
 
 const results = {
   meta: {
-    machine: machine(),
+    machine: machineAtStart,
+    loadavgEnd: machine().loadavg,
     git: git(),
     nativeBinary,
     officialVersion: pkgVersion('wacht-backend-official'),
