@@ -229,7 +229,7 @@ const REQUEST_OPTIONS = {
     ]),
     timeout: pick('null', 'zero', 'negative', 'NaN', 'Infinity', 'true', 'object', 'array', 'symbol', 'bigint', 'function', 'numericString'),
     totalTimeout: pick('null', 'zero', 'negative', 'NaN', 'Infinity', 'true', 'object', 'array', 'symbol', 'bigint', 'function', 'numericString'),
-    maxRetries: pick('negative', 'fraction', 'NaN', 'Infinity', 'true', 'object', 'array', 'symbol', 'bigint', 'function', 'numericString')
+    maxRetries: pick('null', 'negative', 'fraction', 'NaN', 'Infinity', 'true', 'object', 'array', 'symbol', 'bigint', 'function', 'numericString')
       .concat([['11', () => 11], ['1e9', () => 1e9]]),
     headers: pick('null', 'number', 'true', 'array', 'symbol', 'bigint', 'function', 'string', 'map', 'date').concat([
       ['invalid name', () => ({ 'bad name': 'x' })],

@@ -38,6 +38,12 @@ function headers(param, value) {
   return out;
 }
 
+/** Request options are strict: `null` is not "unset" for any of them. */
+function maxRetries(value) {
+  if (value === null) v.fail('options.maxRetries', `an integer from 0 to ${MAX_RETRIES}`, value);
+  return v.integer('options.maxRetries', value, 0, MAX_RETRIES);
+}
+
 /** Validates the optional last argument of every method. */
 function requestOptions(value) {
   const opts = v.options('options', value);
@@ -58,7 +64,7 @@ function requestOptions(value) {
     native: {
       timeout: duration('options.timeout', opts.timeout),
       totalTimeout: duration('options.totalTimeout', opts.totalTimeout),
-      maxRetries: v.integer('options.maxRetries', opts.maxRetries, 0, MAX_RETRIES),
+      maxRetries: maxRetries(opts.maxRetries),
       headers: headers('options.headers', opts.headers),
       idempotencyKey,
     },

@@ -20,6 +20,11 @@ function classify(err, timedOut) {
  */
 async function readBytes(response, max) {
   const body = response.body;
+  // A declared length over the limit is refused without reading a byte of it.
+  if (Number(response.headers.get('content-length')) > max) {
+    if (body && typeof body.cancel === 'function') await body.cancel().catch(() => {});
+    return null;
+  }
   if (!body || typeof body.getReader !== 'function') {
     const bytes = Buffer.from(await response.arrayBuffer());
     return bytes.length > max ? null : bytes;
