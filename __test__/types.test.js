@@ -17,3 +17,11 @@ test('index.d.ts and testing.d.ts compile the documented usage and match the off
   }
   expect(output).toBe('');
 }, 120000);
+
+test('no `any` in the public type surface', () => {
+  const fs = require('fs');
+  for (const file of ['index.d.ts', 'testing.d.ts']) {
+    const code = fs.readFileSync(path.join(__dirname, '..', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect({ file, any: code.match(/\bany\b/g) || [] }).toEqual({ file, any: [] });
+  }
+});
