@@ -66,7 +66,7 @@ pub fn envelope(status: u16, message: &str) -> Response {
 }
 
 /// Serialize a value as an `application/json` response.
-pub fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
+pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
   let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
   let mut resp = (status, bytes).into_response();
   resp.headers_mut().insert(

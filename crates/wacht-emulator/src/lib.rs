@@ -101,7 +101,11 @@ impl Emulator {
     self
       .inner
       .shared
-      .write(|st| Ok(store::views::user(&st.insert_user(user))))
+      .write(|st| {
+        Ok(store::views::value(store::views::user(
+          &st.insert_user(user),
+        )))
+      })
       .map_err(|e| EmulatorError::Invalid(e.message))
   }
 

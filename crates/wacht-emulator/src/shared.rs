@@ -1,7 +1,9 @@
-//! State shared by the server tasks and the `Emulator` handle: one lock around all
-//! data (no lost updates, no torn reads) plus the persistence connection.
+//! State shared by the server tasks and the `Emulator` handle: one read/write lock
+//! around all data (no lost updates, no torn reads; concurrent GETs do not queue)
+//! plus the persistence connection, which is only touched while the data is
+//! write-locked, so each mutation stays atomic with its persistence write.
 
-use parking_lot::Mutex;
+use parking_lot::{Mutex, RwLock};
 use serde_json::Value;
 
 use crate::config::EmulatorConfig;
@@ -15,12 +17,10 @@ pub struct Shared {
   pub api_key: String,
   pub seed_users: bool,
   pub faults: Faults,
-  inner: Mutex<Inner>,
-}
-
-struct Inner {
-  state: State,
-  db: Option<Persist>,
+  /// Lock order: `state` before `db`.
+  state: RwLock<State>,
+  /// A separate lock because a SQLite connection is `Send` but not `Sync`.
+  db: Mutex<Option<Persist>>,
 }
 
 impl Shared {
@@ -43,22 +43,22 @@ impl Shared {
       api_key: config.api_key.clone(),
       seed_users: config.seed_users,
       faults: Faults::default(),
-      inner: Mutex::new(Inner { state, db }),
+      state: RwLock::new(state),
+      db: Mutex::new(db),
     })
   }
 
   pub fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {
-    f(&self.inner.lock().state)
+    f(&self.state.read())
   }
 
   /// Run a mutation and persist the rows it changed before releasing the lock.
   pub fn write<T>(&self, f: impl FnOnce(&mut State) -> ApiResult<T>) -> ApiResult<T> {
-    let mut g = self.inner.lock();
-    let out = f(&mut g.state);
-    let rows = g.state.take_dirty();
-    let Inner { state, db } = &mut *g;
-    if let (Some(db), false) = (db.as_mut(), rows.is_empty()) {
-      if let Err(e) = db.write(state, &rows, false) {
+    let mut state = self.state.write();
+    let out = f(&mut state);
+    let rows = state.take_dirty();
+    if let (Some(db), false) = (self.db.lock().as_mut(), rows.is_empty()) {
+      if let Err(e) = db.write(&state, &rows, false) {
         eprintln!("wacht-emulator: could not persist a change: {e}");
         return Err(ApiError::internal());
       }
@@ -69,17 +69,16 @@ impl Shared {
   /// Back to the initial state: deployment roles and seeded users only.
   pub fn reset(&self) -> ApiResult<Value> {
     self.faults.clear();
-    let mut g = self.inner.lock();
+    let mut state = self.state.write();
     let mut fresh = State::empty();
     // Keep ids increasing across a reset.
-    fresh.ids.restore_counter(g.state.ids.counter());
+    fresh.ids.restore_counter(state.ids.counter());
     fresh.seed(self.seed_users);
     fresh.take_dirty();
-    g.state = fresh;
-    let Inner { state, db } = &mut *g;
-    if let Some(db) = db.as_mut() {
+    *state = fresh;
+    if let Some(db) = self.db.lock().as_mut() {
       let rows = state.all_rows();
-      db.write(state, &rows, true).map_err(|e| {
+      db.write(&state, &rows, true).map_err(|e| {
         eprintln!("wacht-emulator: could not persist a reset: {e}");
         ApiError::internal()
       })?;
@@ -89,7 +88,8 @@ impl Shared {
 
   /// Checkpoint and close the data file. Later changes stay in memory only.
   pub fn close_persistence(&self) {
-    if let Some(db) = self.inner.lock().db.take() {
+    let db = self.db.lock().take();
+    if let Some(db) = db {
       if let Err(e) = db.checkpoint() {
         eprintln!("wacht-emulator: checkpoint failed: {e}");
       }

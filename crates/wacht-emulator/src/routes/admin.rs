@@ -16,7 +16,7 @@ pub async fn list_users(State(s): State<AppState>) -> ApiResult<Response> {
 }
 
 pub async fn create_user(State(s): State<AppState>, Json(u): Json<NewUser>) -> ApiResult<Response> {
-  ok(s.write(|st| Ok(views::user(&st.insert_user(u)))))
+  ok(s.write(|st| Ok(views::value(views::user(&st.insert_user(u))))))
 }
 
 pub async fn add_fault(

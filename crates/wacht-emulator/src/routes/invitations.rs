@@ -13,7 +13,7 @@ pub async fn list(
   Path(org): Path<i64>,
   Query(q): Query<ListInvitationsQuery>,
 ) -> ApiResult<Response> {
-  ok(s.read(|st| st.list_invitations(org, &q)))
+  s.read(|st| ok(st.list_invitations(org, &q)))
 }
 
 pub async fn create(

@@ -13,7 +13,7 @@ pub async fn list(
   Path(org): Path<i64>,
   Query(q): Query<ListMembersQuery>,
 ) -> ApiResult<Response> {
-  ok(s.read(|st| st.list_members(org, &q)))
+  s.read(|st| ok(st.list_members(org, &q)))
 }
 
 pub async fn add(

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::errors::{json_response, ApiResult};
 use crate::shared::Shared;
@@ -26,7 +26,8 @@ pub type AppState = Arc<Shared>;
 pub const ADMIN_PREFIX: &str = "/_emulator/";
 
 /// A 200 `application/json` response, the only success status the real API uses.
-pub fn ok(v: ApiResult<Value>) -> ApiResult<Response> {
+/// Read routes call this under the read lock, so views can borrow from the store.
+pub fn ok(v: ApiResult<impl Serialize>) -> ApiResult<Response> {
   v.map(|v| json_response(StatusCode::OK, &v))
 }
 

@@ -12,7 +12,7 @@ pub async fn list(
   State(s): State<AppState>,
   Query(q): Query<ListOrgsQuery>,
 ) -> ApiResult<Response> {
-  ok(s.read(|st| st.list_orgs(&q)))
+  s.read(|st| ok(st.list_orgs(&q)))
 }
 
 pub async fn create(State(s): State<AppState>, mp: Multipart) -> ApiResult<Response> {
@@ -21,7 +21,7 @@ pub async fn create(State(s): State<AppState>, mp: Multipart) -> ApiResult<Respo
 }
 
 pub async fn details(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Response> {
-  ok(s.read(|st| st.get_org_details(id)))
+  s.read(|st| ok(st.get_org_details(id)))
 }
 
 pub async fn update(

@@ -9,7 +9,7 @@ use crate::errors::ApiResult;
 use crate::store::dto::{NewRole, RoleUpdate};
 
 pub async fn list(State(s): State<AppState>, Path(org): Path<i64>) -> ApiResult<Response> {
-  ok(s.read(|st| st.list_roles(org)))
+  s.read(|st| ok(st.list_roles(org)))
 }
 
 pub async fn create(

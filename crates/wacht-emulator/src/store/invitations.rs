@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::dto::{ListInvitationsQuery, NewInvitation};
 use super::models::Invitation;
 use super::state::{Kind, State};
-use super::views;
+use super::views::{self, InvitationView, List};
 use crate::errors::{ApiError, ApiResult};
 use crate::ids::now;
 
@@ -18,7 +18,11 @@ fn new_token() -> String {
 }
 
 impl State {
-  pub fn list_invitations(&self, org_id: i64, q: &ListInvitationsQuery) -> ApiResult<Value> {
+  pub fn list_invitations(
+    &self,
+    org_id: i64,
+    q: &ListInvitationsQuery,
+  ) -> ApiResult<List<InvitationView<'_>>> {
     // Unknown org: empty list, not 404 (the real query only joins).
     let mut invs: Vec<&Invitation> = self
       .invitations
@@ -28,7 +32,7 @@ impl State {
       .filter(|i| q.include_deleted || i.deleted_at.is_none())
       .collect();
     invs.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    let data: Vec<Value> = invs
+    let data = invs
       .into_iter()
       .map(|i| {
         views::invitation(
@@ -39,7 +43,10 @@ impl State {
         )
       })
       .collect();
-    Ok(json!({ "data": data, "has_more": false }))
+    Ok(List {
+      data,
+      has_more: false,
+    })
   }
 
   pub fn create_invitation(&mut self, org_id: i64, req: NewInvitation) -> ApiResult<Value> {
@@ -107,7 +114,7 @@ impl State {
       token: new_token(),
       deleted_at: None,
     };
-    let v = views::invitation_summary(&inv, &org_name);
+    let v = views::value(views::invitation_summary(&inv, &org_name));
     self.invitations.insert(id, inv);
     self.touch(Kind::Invitation, id);
     Ok(v)

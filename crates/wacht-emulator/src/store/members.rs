@@ -8,7 +8,7 @@ use super::dto::{AddMember, ListMembersQuery, UpdateMember};
 use super::listing::{cmp_nullable, ilike_contains, paginate};
 use super::models::{Member, Role, User};
 use super::state::{Kind, State};
-use super::views;
+use super::views::{self, MemberView, Page};
 use crate::errors::{ApiError, ApiResult};
 use crate::ids::now;
 
@@ -34,7 +34,7 @@ impl State {
     parts.join(" ").to_lowercase()
   }
 
-  pub fn list_members(&self, org_id: i64, q: &ListMembersQuery) -> ApiResult<Value> {
+  pub fn list_members(&self, org_id: i64, q: &ListMembersQuery) -> ApiResult<Page<MemberView<'_>>> {
     let limit = q.limit.unwrap_or(20);
     let offset = q.offset.unwrap_or(0);
     let term = q
@@ -74,11 +74,16 @@ impl State {
       }
     });
     let (page, has_more) = paginate(rows, limit, offset)?;
-    let data: Vec<Value> = page
+    let data = page
       .into_iter()
       .map(|(m, u)| views::member(m, u, &self.member_roles(m), false))
       .collect();
-    Ok(json!({ "data": data, "has_more": has_more, "limit": limit, "offset": offset }))
+    Ok(Page {
+      data,
+      has_more,
+      limit,
+      offset,
+    })
   }
 
   /// Roles from `role_ids` (canonical) or the lenient `role` alias; `None` if neither was given.
@@ -142,7 +147,7 @@ impl State {
       public_metadata: json!({}),
     };
     let u = &self.users[&req.user_id];
-    let v = views::member(&m, u, &self.member_roles(&m), true);
+    let v = views::value(views::member(&m, u, &self.member_roles(&m), true));
     self.members.insert(id, m);
     self.touch(Kind::Member, id);
     Ok(v)

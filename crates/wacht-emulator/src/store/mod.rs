@@ -9,5 +9,6 @@ mod orgs;
 mod roles;
 pub mod state;
 pub mod views;
+mod wire;
 
 pub use state::{Kind, State};

@@ -8,7 +8,7 @@ use super::dto::{EntityInput, ListOrgsQuery};
 use super::listing::{ilike_contains, paginate};
 use super::models::{Organization, Workspace};
 use super::state::{Kind, State};
-use super::views;
+use super::views::{self, Entity, OrgDetails, Page};
 use crate::errors::{ApiError, ApiResult};
 use crate::ids::now;
 
@@ -16,7 +16,7 @@ use crate::ids::now;
 const CDN: &str = "https://cdn.wacht.emulator/deployments/1";
 
 impl State {
-  pub fn list_orgs(&self, q: &ListOrgsQuery) -> ApiResult<Value> {
+  pub fn list_orgs(&self, q: &ListOrgsQuery) -> ApiResult<Page<Entity<'_>>> {
     let limit = q.limit.unwrap_or(10);
     let offset = q.offset.unwrap_or(0);
     let term = q
@@ -55,24 +55,28 @@ impl State {
       }
     });
     let (page, has_more) = paginate(orgs, limit, offset)?;
-    let data: Vec<Value> = page
+    let data = page
       .into_iter()
       .map(|o| views::organization(o, count(o.id)))
       .collect();
-    Ok(json!({ "data": data, "has_more": has_more, "limit": limit, "offset": offset }))
+    Ok(Page {
+      data,
+      has_more,
+      limit,
+      offset,
+    })
   }
 
   pub fn org_json(&self, o: &Organization) -> Value {
-    views::organization(o, self.member_count(o.id))
+    views::value(views::organization(o, self.member_count(o.id)))
   }
 
-  pub fn get_org_details(&self, id: i64) -> ApiResult<Value> {
+  pub fn get_org_details(&self, id: i64) -> ApiResult<OrgDetails<'_>> {
     let o = self
       .orgs
       .get(&id)
       .ok_or_else(|| ApiError::not_found("Organization not found"))?;
-    let mut v = self.org_json(o);
-    let roles: Vec<Value> = self
+    let roles = self
       .org_roles(id)
       .into_iter()
       .map(views::role_plain)
@@ -83,14 +87,12 @@ impl State {
       .filter(|w| w.organization_id == id)
       .collect();
     ws.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    let ws: Vec<Value> = ws.into_iter().map(views::workspace).collect();
-    if let Value::Object(map) = &mut v {
-      map.insert("roles".into(), Value::Array(roles));
-      map.insert("workspaces".into(), Value::Array(ws));
-      // Segments are not emulated; the field is always present.
-      map.insert("segments".into(), Value::Array(vec![]));
-    }
-    Ok(v)
+    Ok(OrgDetails {
+      org: views::organization(o, self.member_count(id)),
+      roles,
+      workspaces: ws.into_iter().map(views::workspace).collect(),
+      segments: [],
+    })
   }
 
   pub fn create_org(&mut self, input: EntityInput) -> ApiResult<Value> {
@@ -204,7 +206,7 @@ impl State {
       public_metadata: input.public_metadata.unwrap_or_else(|| json!({})),
       private_metadata: input.private_metadata.unwrap_or_else(|| json!({})),
     };
-    let v = views::workspace(&w);
+    let v = views::value(views::workspace(&w));
     self.workspaces.insert(id, w);
     self.touch(Kind::Workspace, id);
     Ok(v)

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::dto::{NewRole, RoleUpdate};
 use super::models::Role;
 use super::state::{Kind, State};
-use super::views;
+use super::views::{self, List, RoleView};
 use crate::errors::{ApiError, ApiResult};
 use crate::ids::now;
 
@@ -52,16 +52,19 @@ impl State {
       .map(|r| r.id)
   }
 
-  pub fn list_roles(&self, org_id: i64) -> ApiResult<Value> {
+  pub fn list_roles(&self, org_id: i64) -> ApiResult<List<RoleView<'_>>> {
     if !self.orgs.contains_key(&org_id) {
       return Err(ApiError::not_found("Organization not found"));
     }
-    let data: Vec<Value> = self
+    let data = self
       .org_roles(org_id)
       .into_iter()
       .map(views::role_plain)
       .collect();
-    Ok(json!({ "data": data, "has_more": false }))
+    Ok(List {
+      data,
+      has_more: false,
+    })
   }
 
   pub fn create_role(&mut self, org_id: i64, req: NewRole) -> ApiResult<Value> {
@@ -83,7 +86,7 @@ impl State {
       key: req.key,
       description: req.description,
     };
-    let v = views::role(&r, false);
+    let v = views::value(views::role(&r, false));
     self.roles.insert(id, r);
     self.touch(Kind::Role, id);
     Ok(v)
@@ -133,7 +136,7 @@ impl State {
       r.description = req.description;
     }
     r.updated_at = now().max(r.updated_at);
-    let v = views::role(r, false);
+    let v = views::value(views::role(r, false));
     self.touch(Kind::Role, role_id);
     Ok(v)
   }

@@ -3,6 +3,7 @@
 mod common;
 mod errors;
 mod faults;
+mod golden;
 mod invitations;
 mod members;
 mod organizations;
