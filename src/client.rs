@@ -11,7 +11,7 @@ use wacht::organizations as ops;
 use wacht::{ClientConfig, Request, ReqwestTransport, Transport};
 
 use crate::cancel::CancelToken;
-use crate::errors::to_napi;
+use crate::completion::Completer;
 use crate::events::{JsEventSink, NativeEvent};
 use crate::fetch_transport::{FetchRequest, FetchResult, FetchTransport};
 use crate::options::{
@@ -25,6 +25,7 @@ type Built = std::result::Result<Request, wacht::Error>;
 #[napi]
 pub struct NativeClient {
   core: Arc<wacht::Client>,
+  completer: Completer,
 }
 
 fn invalid(message: String) -> napi::Error {
@@ -35,6 +36,7 @@ fn invalid(message: String) -> napi::Error {
 impl NativeClient {
   #[napi(constructor)]
   pub fn new(
+    env: Env,
     config: NativeConfig,
     fetch: Option<Function<FetchRequest, Promise<FetchResult>>>,
     on_event: Option<Function<NativeEvent, ()>>,
@@ -95,6 +97,7 @@ impl NativeClient {
       wacht::Client::new(core_config, transport, events).map_err(|e| invalid(e.to_string()))?;
     Ok(NativeClient {
       core: Arc::new(core),
+      completer: Completer::new(&env)?,
     })
   }
 
@@ -117,13 +120,10 @@ impl NativeClient {
       call.headers = header_pairs(o.headers);
       call.idempotency_key = o.idempotency_key;
     }
-    env.spawn_future(async move {
-      let response = core
-        .execute(request.map_err(to_napi)?, call)
-        .await
-        .map_err(to_napi)?;
-      Ok(response.body)
-    })
+    self.completer.run(
+      env,
+      async move { Ok(core.execute(request?, call).await?.body) },
+    )
   }
 
   #[napi]
