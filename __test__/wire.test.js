@@ -197,3 +197,17 @@ describe('fixes over the official SDK', () => {
     }
   });
 });
+
+test('an explicit client as the last argument of a bound method is used, as in the official SDK', async () => {
+  server.respondWith((req, res) => json(res, 200, { data: [], has_more: false }));
+  const other = await startRecordingServer((req, res) => json(res, 200, { data: [], has_more: false }));
+  try {
+    const { ours } = clients();
+    const elsewhere = new WachtClient({ apiKey: 'other_key', baseUrl: other.url });
+    await ours.organizations.listOrganizationMembers('org_1', undefined, elsewhere);
+    expect(other.last().url).toBe('/organizations/org_1/members');
+    expect(other.last().headers.authorization).toBe('Bearer other_key');
+  } finally {
+    await other.close();
+  }
+});

@@ -133,7 +133,12 @@ function bindOrganizations(client) {
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     const n = arity(operation);
     // Arguments the caller left out stay `undefined`: never a fallback to a global client.
-    bound[name] = (...args) => operation(client, ...args.slice(0, n), ...padTo(args.slice(n, n + 1), 1));
+    bound[name] = (...args) => {
+      const last = args[n];
+      // The official bound form takes an explicit client there: that client is used.
+      if (last instanceof WachtClient) return last.organizations[name](...padTo(args.slice(0, n), n));
+      return operation(client, ...padTo(args.slice(0, n), n), last);
+    };
   }
   bound.paginateOrganizations = (options, requestOptions) => pager(bound.listOrganizations, options, requestOptions);
   bound.paginateOrganizationMembers = (organizationId, options, requestOptions) => {
