@@ -109,7 +109,9 @@ impl Client {
         "No API key configured: pass apiKey to new WachtClient({ apiKey }) (it is empty or missing)",
       ));
     }
-    let http = self.build(request, options)?;
+    // Path and query once per call: the URL and every event use it.
+    let path = request.path_and_query();
+    let http = self.build(request, &path, options)?;
     let max_retries = options.max_retries.unwrap_or(self.config.retry.max_retries);
     let timeout = options.timeout.unwrap_or(self.config.timeout);
     let started = Instant::now();
@@ -118,7 +120,6 @@ impl Client {
       .or(self.config.total_timeout)
       .map(|t| started + t);
     let has_key = options.idempotency_key.is_some();
-    let path = request.path_and_query();
 
     let mut attempt = 0;
     loop {
@@ -210,7 +211,12 @@ impl Client {
   }
 
   /// The HTTP request, built once and reused by every attempt.
-  fn build(&self, request: &Request, options: &CallOptions) -> Result<HttpRequest, Error> {
+  fn build(
+    &self,
+    request: &Request,
+    path: &str,
+    options: &CallOptions,
+  ) -> Result<HttpRequest, Error> {
     let mut headers = self.base_headers.clone();
     let body = match &request.body {
       Body::None if request.method == Method::GET || request.method == Method::DELETE => None,
@@ -245,7 +251,7 @@ impl Client {
     }
     Ok(HttpRequest {
       method: request.method.clone(),
-      url: format!("{}{}", self.config.base_url, request.path_and_query()),
+      url: format!("{}{path}", self.config.base_url),
       headers,
       body,
       timeout: self.config.timeout,
