@@ -216,7 +216,10 @@ export interface CreateOrganizationInvitationRequest {
 
 // ---------------------------------------------------------------------------- options
 
-/** The optional last argument of every method. */
+/**
+ * The optional last argument of every method. A `WachtClient` there instead (the
+ * official SDK's bound form) sends the call through that client.
+ */
 export interface RequestOptions {
   /** Aborting rejects with `AbortError` and stops the request in flight. */
   signal?: AbortSignal;
@@ -287,47 +290,47 @@ export interface WachtConfig {
 // ---------------------------------------------------------------------------- client
 
 export interface OrganizationsApi {
-  listOrganizations(options?: ListOrganizationsOptions, requestOptions?: RequestOptions): Promise<PaginatedResponse<Organization>>;
-  getOrganization(organizationId: string, requestOptions?: RequestOptions): Promise<OrganizationDetails>;
-  createOrganization(request: CreateOrganizationRequest, requestOptions?: RequestOptions): Promise<Organization>;
-  updateOrganization(organizationId: string, request: UpdateOrganizationRequest, requestOptions?: RequestOptions): Promise<Organization>;
-  deleteOrganization(organizationId: string, requestOptions?: RequestOptions): Promise<void>;
+  listOrganizations(options?: ListOrganizationsOptions, requestOptions?: RequestOptions | WachtClient): Promise<PaginatedResponse<Organization>>;
+  getOrganization(organizationId: string, requestOptions?: RequestOptions | WachtClient): Promise<OrganizationDetails>;
+  createOrganization(request: CreateOrganizationRequest, requestOptions?: RequestOptions | WachtClient): Promise<Organization>;
+  updateOrganization(organizationId: string, request: UpdateOrganizationRequest, requestOptions?: RequestOptions | WachtClient): Promise<Organization>;
+  deleteOrganization(organizationId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
   listOrganizationMembers(
     organizationId: string,
     options?: ListOrganizationMembersOptions,
-    requestOptions?: RequestOptions,
+    requestOptions?: RequestOptions | WachtClient,
   ): Promise<PaginatedResponse<OrganizationMember>>;
-  addOrganizationMember(organizationId: string, request: AddOrganizationMemberRequest, requestOptions?: RequestOptions): Promise<OrganizationMember>;
+  addOrganizationMember(organizationId: string, request: AddOrganizationMemberRequest, requestOptions?: RequestOptions | WachtClient): Promise<OrganizationMember>;
   updateOrganizationMember(
     organizationId: string,
     memberId: string,
     request: UpdateOrganizationMemberRequest,
-    requestOptions?: RequestOptions,
+    requestOptions?: RequestOptions | WachtClient,
   ): Promise<void>;
-  removeOrganizationMember(organizationId: string, memberId: string, requestOptions?: RequestOptions): Promise<void>;
-  listOrganizationRoles(organizationId: string, requestOptions?: RequestOptions): Promise<PaginatedResponse<OrganizationRole>>;
-  createOrganizationRole(organizationId: string, request: CreateOrganizationRoleRequest, requestOptions?: RequestOptions): Promise<OrganizationRole>;
+  removeOrganizationMember(organizationId: string, memberId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
+  listOrganizationRoles(organizationId: string, requestOptions?: RequestOptions | WachtClient): Promise<PaginatedResponse<OrganizationRole>>;
+  createOrganizationRole(organizationId: string, request: CreateOrganizationRoleRequest, requestOptions?: RequestOptions | WachtClient): Promise<OrganizationRole>;
   updateOrganizationRole(
     organizationId: string,
     roleId: string,
     request: UpdateOrganizationRoleRequest,
-    requestOptions?: RequestOptions,
+    requestOptions?: RequestOptions | WachtClient,
   ): Promise<OrganizationRole>;
-  deleteOrganizationRole(organizationId: string, roleId: string, requestOptions?: RequestOptions): Promise<void>;
-  assignOrganizationMemberRole(organizationId: string, membershipId: string, roleId: string, requestOptions?: RequestOptions): Promise<void>;
-  removeOrganizationMemberRole(organizationId: string, membershipId: string, roleId: string, requestOptions?: RequestOptions): Promise<void>;
-  createWorkspaceForOrganization(organizationId: string, request: CreateWorkspaceRequest, requestOptions?: RequestOptions): Promise<Workspace>;
+  deleteOrganizationRole(organizationId: string, roleId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
+  assignOrganizationMemberRole(organizationId: string, membershipId: string, roleId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
+  removeOrganizationMemberRole(organizationId: string, membershipId: string, roleId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
+  createWorkspaceForOrganization(organizationId: string, request: CreateWorkspaceRequest, requestOptions?: RequestOptions | WachtClient): Promise<Workspace>;
   listOrganizationInvitations(
     organizationId: string,
     options?: ListOrganizationInvitationsOptions,
-    requestOptions?: RequestOptions,
+    requestOptions?: RequestOptions | WachtClient,
   ): Promise<PaginatedResponse<OrganizationInvitation>>;
   createOrganizationInvitation(
     organizationId: string,
     request: CreateOrganizationInvitationRequest,
-    requestOptions?: RequestOptions,
+    requestOptions?: RequestOptions | WachtClient,
   ): Promise<OrganizationInvitationSummary>;
-  discardOrganizationInvitation(organizationId: string, invitationId: string, requestOptions?: RequestOptions): Promise<void>;
+  discardOrganizationInvitation(organizationId: string, invitationId: string, requestOptions?: RequestOptions | WachtClient): Promise<void>;
   /**
    * Every organization, page after page (`options.limit` is the page size, default 100):
    * `for await (const org of client.organizations.paginateOrganizations())`.

@@ -99,6 +99,8 @@ async function officialShapesAndExtras(): Promise<void> {
   await client.organizations.paginateOrganizations().toArray();
   void everyone;
 
+  await client.organizations.getOrganization('1', new WachtClient({ apiKey: 'other' }));
+
   await organizations.getOrganization('1', client);
   await organizations.listOrganizations({ limit: 1 }, client, { maxRetries: 0 });
   initClient({ apiKey: 'k' });
