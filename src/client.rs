@@ -1,6 +1,6 @@
 //! `NativeClient`: one core client (one pooled HTTP client) per JS `WachtClient`, and one
 //! method per operation. Each returns a promise of the body text (`null` for operations
-//! that return nothing); lib/organizations.js parses it with `JSON.parse`.
+//! that return nothing); lib/operations.js parses it with `JSON.parse`.
 
 use std::sync::Arc;
 
@@ -125,316 +125,63 @@ impl NativeClient {
       async move { Ok(core.execute(request?, call).await?.body) },
     )
   }
+}
 
-  #[napi]
-  pub fn list_organizations<'env>(
-    &self,
-    env: &'env Env,
-    query: Option<ListOrganizationsOptions>,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    let request = ops::list_organizations(query.map(Into::into).unwrap_or_default());
-    self.call(env, Ok(request), options, cancel)
-  }
+/// One napi method per operation: `name(official arguments..., options?, cancel?)`,
+/// returning a promise of the body text. Each line says how the request is built.
+macro_rules! operations {
+  ($( $name:ident ( $($arg:ident : $ty:ty),* ) => $build:expr; )*) => {
+    #[napi]
+    impl NativeClient {
+      $(
+        #[napi]
+        pub fn $name<'env>(
+          &self,
+          env: &'env Env,
+          $($arg: $ty,)*
+          options: Option<CallOptions>,
+          cancel: Option<&CancelToken>,
+        ) -> Body<'env> {
+          self.call(env, $build, options, cancel)
+        }
+      )*
+    }
+  };
+}
 
-  #[napi]
-  pub fn get_organization<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::get_organization(&organization_id),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn create_organization<'env>(
-    &self,
-    env: &'env Env,
-    form: EntityForm,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      Ok(ops::create_organization(form.into())),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn update_organization<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    form: EntityForm,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::update_organization(&organization_id, form.into()),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn delete_organization<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::delete_organization(&organization_id),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn list_organization_members<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    query: Option<ListMembersOptions>,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    let query = query.map(Into::into).unwrap_or_default();
-    self.call(
-      env,
-      ops::list_organization_members(&organization_id, query),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn add_organization_member<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    json: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::add_organization_member(&organization_id, json),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn update_organization_member<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    member_id: String,
-    json: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::update_organization_member(&organization_id, &member_id, json),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn remove_organization_member<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    member_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::remove_organization_member(&organization_id, &member_id),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn list_organization_roles<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::list_organization_roles(&organization_id),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn create_organization_role<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    json: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::create_organization_role(&organization_id, json),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn update_organization_role<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    role_id: String,
-    json: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::update_organization_role(&organization_id, &role_id, json),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn delete_organization_role<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    role_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::delete_organization_role(&organization_id, &role_id),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn assign_organization_member_role<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    membership_id: String,
-    role_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    let request = ops::assign_organization_member_role(&organization_id, &membership_id, &role_id);
-    self.call(env, request, options, cancel)
-  }
-
-  #[napi]
-  pub fn remove_organization_member_role<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    membership_id: String,
-    role_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    let request = ops::remove_organization_member_role(&organization_id, &membership_id, &role_id);
-    self.call(env, request, options, cancel)
-  }
-
-  #[napi]
-  pub fn create_workspace_for_organization<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    form: EntityForm,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::create_workspace_for_organization(&organization_id, form.into()),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn list_organization_invitations<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    query: Option<ListInvitationsOptions>,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    let query = query.map(Into::into).unwrap_or_default();
-    self.call(
-      env,
-      ops::list_organization_invitations(&organization_id, query),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn create_organization_invitation<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    json: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::create_organization_invitation(&organization_id, json),
-      options,
-      cancel,
-    )
-  }
-
-  #[napi]
-  pub fn discard_organization_invitation<'env>(
-    &self,
-    env: &'env Env,
-    organization_id: String,
-    invitation_id: String,
-    options: Option<CallOptions>,
-    cancel: Option<&CancelToken>,
-  ) -> Body<'env> {
-    self.call(
-      env,
-      ops::discard_organization_invitation(&organization_id, &invitation_id),
-      options,
-      cancel,
-    )
-  }
+operations! {
+  list_organizations(query: Option<ListOrganizationsOptions>) =>
+    Ok(ops::list_organizations(query.map(Into::into).unwrap_or_default()));
+  get_organization(organization_id: String) => ops::get_organization(&organization_id);
+  create_organization(form: EntityForm) => Ok(ops::create_organization(form.into()));
+  update_organization(organization_id: String, form: EntityForm) =>
+    ops::update_organization(&organization_id, form.into());
+  delete_organization(organization_id: String) => ops::delete_organization(&organization_id);
+  list_organization_members(organization_id: String, query: Option<ListMembersOptions>) =>
+    ops::list_organization_members(&organization_id, query.map(Into::into).unwrap_or_default());
+  add_organization_member(organization_id: String, json: String) =>
+    ops::add_organization_member(&organization_id, json);
+  update_organization_member(organization_id: String, member_id: String, json: String) =>
+    ops::update_organization_member(&organization_id, &member_id, json);
+  remove_organization_member(organization_id: String, member_id: String) =>
+    ops::remove_organization_member(&organization_id, &member_id);
+  list_organization_roles(organization_id: String) => ops::list_organization_roles(&organization_id);
+  create_organization_role(organization_id: String, json: String) =>
+    ops::create_organization_role(&organization_id, json);
+  update_organization_role(organization_id: String, role_id: String, json: String) =>
+    ops::update_organization_role(&organization_id, &role_id, json);
+  delete_organization_role(organization_id: String, role_id: String) =>
+    ops::delete_organization_role(&organization_id, &role_id);
+  assign_organization_member_role(organization_id: String, membership_id: String, role_id: String) =>
+    ops::assign_organization_member_role(&organization_id, &membership_id, &role_id);
+  remove_organization_member_role(organization_id: String, membership_id: String, role_id: String) =>
+    ops::remove_organization_member_role(&organization_id, &membership_id, &role_id);
+  create_workspace_for_organization(organization_id: String, form: EntityForm) =>
+    ops::create_workspace_for_organization(&organization_id, form.into());
+  list_organization_invitations(organization_id: String, query: Option<ListInvitationsOptions>) =>
+    ops::list_organization_invitations(&organization_id, query.map(Into::into).unwrap_or_default());
+  create_organization_invitation(organization_id: String, json: String) =>
+    ops::create_organization_invitation(&organization_id, json);
+  discard_organization_invitation(organization_id: String, invitation_id: String) =>
+    ops::discard_organization_invitation(&organization_id, &invitation_id);
 }
