@@ -127,26 +127,34 @@ function findUnserializable(value, path, ancestors = new Set()) {
   return undefined;
 }
 
+// JSON.stringify writes a lone surrogate as an escape (`\ud800`); a real pair stays raw.
+// An escape preceded by an even number of backslashes is such a lone surrogate.
+const LONE_SURROGATE_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+
 /** JSON text of a value, or a ValidationError naming the argument (and the bad field). */
 function toJson(param, value, max = MAX_JSON_BODY) {
-  const bad = findUnserializable(value, param);
-  if (bad) {
-    const [at, problem] = bad;
-    // Long keys would make the message huge: only a bounded path is shown.
-    const shown = at.length > 200 ? `${at.slice(0, 200)}...` : at;
-    throw invalidArgument(param, `${shown} ${problem}, so ${param} cannot be sent as JSON`);
-  }
   let json;
+  let failure;
   try {
     json = JSON.stringify(value);
   } catch (err) {
-    throw invalidArgument(param, `${param} cannot be sent as JSON: ${err.message}`);
+    failure = err;
+  }
+  // The walk that names the bad field runs only when something is wrong, not per call.
+  if (failure || (json !== undefined && LONE_SURROGATE_ESCAPE.test(json))) {
+    const bad = findUnserializable(value, param);
+    if (bad) {
+      const [at, problem] = bad;
+      // Long keys would make the message huge: only a bounded path is shown.
+      const shown = at.length > 200 ? `${at.slice(0, 200)}...` : at;
+      throw invalidArgument(param, `${shown} ${problem}, so ${param} cannot be sent as JSON`);
+    }
+    if (failure) throw invalidArgument(param, `${param} cannot be sent as JSON: ${failure.message}`);
   }
   if (json === undefined) fail(param, 'JSON-serializable', value);
   if (json.length > max) {
     throw invalidArgument(param, `${param} is too large (${json.length} bytes as JSON, at most ${max})`);
   }
-  wellFormed(param, json);
   return json;
 }
 
