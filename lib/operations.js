@@ -22,7 +22,10 @@ function pageOptions(param, options) {
   };
 }
 
-/** Query text: `null` means "not set", as for every other option. */
+/**
+ * Optional text where `null` means "not set": query options, and JSON fields (which are
+ * sent verbatim, so a JSON `null` stays `null` on the wire).
+ */
 function optionalText(param, value) {
   return value === null ? undefined : v.text(param, value);
 }
@@ -41,11 +44,6 @@ function jsonIdArray(param, value) {
   if (value === undefined || value === null) return;
   if (!Array.isArray(value)) v.fail(param, 'an array of ids', value);
   value.forEach((item, i) => jsonId(`${param}[${i}]`, item, true));
-}
-
-function jsonText(param, value) {
-  if (value === undefined || value === null) return;
-  v.text(param, value);
 }
 
 function jsonMetadata(param, value) {
@@ -90,8 +88,8 @@ async function createOrganization(native, request, requestOptions) {
   v.request('request', request);
   // `slug` and `created_by` (the documented shape) are accepted; like the official SDK,
   // they are not sent, since the API has no such fields.
-  jsonText('request.slug', request.slug);
-  jsonText('request.created_by', request.created_by);
+  optionalText('request.slug', request.slug);
+  optionalText('request.created_by', request.created_by);
   const form = await entityForm(request, 'organization_image', { nameRequired: true });
   const text = await send(requestOptions, (o, c) => native.createOrganization(form, o, c));
   return json('createOrganization', text);
@@ -126,7 +124,7 @@ async function addOrganizationMember(native, organizationId, request, requestOpt
   v.request('request', request);
   jsonId('request.user_id', request.user_id, true);
   jsonIdArray('request.role_ids', request.role_ids);
-  jsonText('request.role', request.role);
+  optionalText('request.role', request.role);
   if (request.role_ids == null && request.role == null) {
     throw invalidArgument('request.role_ids', 'request.role_ids is required (an array of role ids; may be empty), or request.role');
   }
@@ -140,7 +138,7 @@ async function updateOrganizationMember(native, organizationId, memberId, reques
   v.id('memberId', memberId);
   v.request('request', request);
   jsonIdArray('request.role_ids', request.role_ids);
-  jsonText('request.role', request.role);
+  optionalText('request.role', request.role);
   jsonMetadata('request.public_metadata', request.public_metadata);
   const body = v.toJson('request', request);
   return send(requestOptions, (o, c) => native.updateOrganizationMember(organizationId, memberId, body, o, c)).then(toVoid);
@@ -155,8 +153,8 @@ async function removeOrganizationMember(native, organizationId, memberId, reques
 // ---- roles -----------------------------------------------------------------------------
 
 function roleFields(request) {
-  jsonText('request.key', request.key);
-  jsonText('request.description', request.description);
+  optionalText('request.key', request.key);
+  optionalText('request.description', request.description);
   if (request.permissions !== undefined) v.stringArray('request.permissions', request.permissions);
 }
 
